@@ -8,6 +8,7 @@
 #include <numbers>
 #include <string>
 
+#include "bench/grid_network.h"
 #include "engine/network_graph.h"
 #include "engine/steady_solver.h"
 #include "models/tank_network/tank_network_equations.h"
@@ -15,24 +16,9 @@
 namespace lifeline {
 namespace {
 
-std::string Id(char prefix, int i, int j) { return prefix + std::to_string(i) + "_" + std::to_string(j); }
-
-// Adds the grid's nodes and links to a builder; node (0,0) is the corner.
-void BuildGrid(NetworkGraphBuilder& builder, int n) {
-  for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < n; ++j) builder.AddNode({Id('N', i, j), "junction", {100.0 * i, 100.0 * j, -1.5}});
-  }
-  for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < n; ++j) {
-      if (i + 1 < n) builder.AddLink({Id('H', i, j), "pipe", 100.0, j % 4 == 0}, Id('N', i, j), Id('N', i + 1, j));
-      if (j + 1 < n) builder.AddLink({Id('V', i, j), "pipe", 100.0, false}, Id('N', i, j), Id('N', i, j + 1));
-    }
-  }
-}
-
 NetworkGraph Grid(int n) {
   NetworkGraphBuilder builder("water");
-  BuildGrid(builder, n);
+  bench::AddGrid(builder, n);
   return builder.Build();
 }
 
@@ -83,8 +69,8 @@ tank_network::TankNetwork GridTankNetwork(int n) {
   tank_network::TankNetwork network;
   NetworkGraphBuilder builder(tank_network::kSystem);
   builder.AddNode({"R", "reservoir", {-100.0, 0.0, 0.0}});
-  BuildGrid(builder, n);
-  builder.AddLink({"RP", "pipe", 100.0, false}, "R", Id('N', 0, 0));
+  bench::AddGrid(builder, n);
+  builder.AddLink({"RP", "pipe", 100.0, false}, "R", bench::GridId('N', 0, 0));
   network.graph = builder.Build();
   network.nodes.resize(network.graph.node_count());
   network.nodes[0] = {tank_network::NodeKind::kReservoir, 0.0, 100.0};

@@ -1,7 +1,12 @@
 // build/bin/lifeline: the command-line front door of Lifeline Twin.
 //
-//   lifeline demo [--out FILE]     the main job (built-in network -> HDF5 results)
-//   lifeline <system> ...          per-system commands, added as each model lands
+// Each command lives in cli/<command>_command.h and runs from its parse callback:
+//   demo      the main job: the demo city twin          bridge    girder statics, modes, vehicles
+//   city      the demo city generator                    events    the event ledger
+//   gas       gas networks, leaks, migration             heating   district heating
+//   twin      the live twin (replay, MQTT)               view      3D snapshots
+//   water     water supply hydraulics
+// Subcommands whose issue has not landed are listed and say which issue brings them.
 // Every error is printed as one plain line on stderr with a non-zero exit.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -11,9 +16,17 @@
 #include <cstdio>
 #include <map>
 
+#include "cli/bridge_command.h"
+#include "cli/city_command.h"
+#include "cli/demo_command.h"
+#include "cli/events_command.h"
+#include "cli/gas_command.h"
+#include "cli/heating_command.h"
+#include "cli/twin_command.h"
+#include "cli/view_command.h"
+#include "cli/water_command.h"
 #include "engine/error.h"
 #include "engine/version.h"
-#include "scenarios/main_job.h"
 
 namespace {
 
@@ -24,16 +37,8 @@ struct Planned {
   int issue;
 };
 constexpr Planned kPlanned[] = {
-    {"water", "Water supply hydraulics (EPANET .inp): simulate, leaks, bursts, isolation", 4},
     {"drainage", "Drainage and urban flooding (SWMM .inp)", 5},
-    {"gas", "Gas networks: steady, transient, leaks, migration", 6},
-    {"heating", "District heating thermo-hydraulics", 7},
-    {"bridge", "Bridge structures: static, modal, vehicles crossing", 8},
-    {"city", "Generate and inspect the demo city", 3},
-    {"twin", "Run the live twin on recorded or broker data", 9},
-    {"events", "The event ledger: list, show, verify, dispatch, feedback, check, close", 9},
     {"scenario", "Drills and what-if scenarios on the demo city", 3},
-    {"view", "The 3D viewer and snapshots", 10},
 };
 
 }  // namespace
@@ -51,9 +56,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
   app.add_flag("--no-progress", no_progress, "Never draw a progress bar (it is drawn only on a terminal)");
 
-  lifeline::scenarios::MainJobOptions demo_options;
-  CLI::App* demo = app.add_subcommand("demo", "Run the main job: the built-in network end to end, results in HDF5");
-  demo->add_option("--out", demo_options.results_path, "Results file (HDF5)")->capture_default_str();
+  lifeline::cli::AddDemoCommand(app, no_progress);
+  lifeline::cli::AddBridgeCommand(app);
+  lifeline::cli::CityCommand city_command;
+  lifeline::cli::AddCityCommand(app, city_command);
+  lifeline::cli::AddEventsCommand(app);
+  lifeline::cli::AddGasCommand(app);
+  lifeline::cli::AddHeatingCommand(app);
+  lifeline::cli::AddTwinCommand(app);
+  lifeline::cli::AddViewCommand(app);
+  lifeline::cli::AddWaterCommand(app);
 
   std::map<std::string, int> planned_issue;
   for (const Planned& planned : kPlanned) {
@@ -62,20 +74,15 @@ int main(int argc, char** argv) {
     planned_issue[planned.name] = planned.issue;
   }
 
+  // commands registered with a callback run inside parse
+  app.parse_complete_callback([&] { spdlog::set_level(spdlog::level::from_str(log_level)); });
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  }
-
-  spdlog::set_level(spdlog::level::from_str(log_level));
-  try {
-    if (demo->parsed()) {
-      demo_options.show_progress = !no_progress;
-      const lifeline::scenarios::MainJobReport report = lifeline::scenarios::RunMainJob(demo_options);
-      for (const std::string& line : report.lines) fmt::print("{}\n", line);
-      return 0;
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      return app.exit(e);
     }
+    lifeline::cli::RunCityCommand(city_command);
     for (const auto& [name, issue] : planned_issue) {
       if (app.got_subcommand(name)) {
         fmt::print(stderr, "lifeline {}: no commands yet; they arrive with issue #{}\n", name, issue);

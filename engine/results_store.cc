@@ -371,6 +371,36 @@ std::vector<std::string> ResultsReader::NetworkLinkIds(const std::string& system
   return hdf5::ReadStrings(impl_->file.get(), "/network/" + system + "/link_ids", impl_->path);
 }
 
+std::vector<std::string> ResultsReader::NetworkSystems() const {
+  if (H5Lexists(impl_->file.get(), "/network", H5P_DEFAULT) <= 0) return {};
+  return impl_->Children("/network");
+}
+
+std::vector<std::string> ResultsReader::NetworkNodeKinds(const std::string& system) const {
+  return hdf5::ReadStrings(impl_->file.get(), "/network/" + system + "/node_kinds", impl_->path);
+}
+
+std::vector<Point3> ResultsReader::NetworkNodePositions(const std::string& system) const {
+  std::vector<hsize_t> dims;
+  const std::vector<double> xyz =
+      hdf5::ReadDoubles(impl_->file.get(), "/network/" + system + "/node_xyz_m", dims, impl_->path);
+  std::vector<Point3> positions(xyz.size() / 3);
+  for (size_t k = 0; k < positions.size(); ++k) positions[k] = {xyz[3 * k], xyz[3 * k + 1], xyz[3 * k + 2]};
+  return positions;
+}
+
+std::vector<std::string> ResultsReader::NetworkLinkKinds(const std::string& system) const {
+  return hdf5::ReadStrings(impl_->file.get(), "/network/" + system + "/link_kinds", impl_->path);
+}
+
+std::vector<std::string> ResultsReader::NetworkLinkFrom(const std::string& system) const {
+  return hdf5::ReadStrings(impl_->file.get(), "/network/" + system + "/link_from", impl_->path);
+}
+
+std::vector<std::string> ResultsReader::NetworkLinkTo(const std::string& system) const {
+  return hdf5::ReadStrings(impl_->file.get(), "/network/" + system + "/link_to", impl_->path);
+}
+
 std::vector<ResultsEvent> ResultsReader::Events() const {
   std::vector<ResultsEvent> events;
   if (H5Lexists(impl_->file.get(), "/events", H5P_DEFAULT) <= 0) return events;

@@ -93,8 +93,15 @@ class ResultsReader {
   // Row-major [time x element].
   std::vector<double> Values(const std::string& system, const std::string& quantity,
                              long& time_count, long& element_count) const;
+  std::vector<std::string> NetworkSystems() const;  // systems with a /network group
   std::vector<std::string> NetworkNodeIds(const std::string& system) const;
+  std::vector<std::string> NetworkNodeKinds(const std::string& system) const;
+  std::vector<Point3> NetworkNodePositions(const std::string& system) const;
   std::vector<std::string> NetworkLinkIds(const std::string& system) const;
+  std::vector<std::string> NetworkLinkKinds(const std::string& system) const;
+  // From- and to-node ids of each link.
+  std::vector<std::string> NetworkLinkFrom(const std::string& system) const;
+  std::vector<std::string> NetworkLinkTo(const std::string& system) const;
   std::vector<ResultsEvent> Events() const;
 
  private:

@@ -32,12 +32,19 @@ inline constexpr double CubicFeetPerSecondToCubicMetresPerSecond(double cfs) {
   return cfs * kMetresPerFoot * kMetresPerFoot * kMetresPerFoot;
 }
 
+// time
+inline constexpr double kSecondsPerDay = 86400.0;
+
 // pressure
 inline constexpr double kPascalPerBar = 1e5;
 inline constexpr double kPascalPerPsi = 6894.757293168;
 inline constexpr double BarToPascal(double bar) { return bar * kPascalPerBar; }
 inline constexpr double PascalToBar(double pa) { return pa / kPascalPerBar; }
 inline constexpr double PsiToPascal(double psi) { return psi * kPascalPerPsi; }
+
+// power
+inline constexpr double kWattsPerHorsepower = 745.69987158227022;  // mechanical hp
+inline constexpr double HorsepowerToWatts(double hp) { return hp * kWattsPerHorsepower; }
 
 // temperature
 inline constexpr double kKelvinAtZeroCelsius = 273.15;

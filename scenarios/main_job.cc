@@ -1,41 +1,133 @@
-// The main job (see main_job.h).
+// The main job on the demo city (see main_job.h).
 #include "scenarios/main_job.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 
+#include "engine/error.h"
+#include "engine/input_file.h"
 #include "engine/results_store.h"
-#include "models/tank_network/tank_network_reader.h"
-#include "models/tank_network/tank_network_simulation.h"
+#include "engine/units.h"
+#include "models/bridge/bridge_run.h"
+#include "models/heating/heating_city_reader.h"
+#include "models/heating/heating_transient.h"
+#include "models/water/water_run.h"
 
 namespace lifeline::scenarios {
+namespace {
+
+constexpr double kBurstTime_s = 8.0 * 3600.0;
+constexpr double kBurstHole_m = 0.05;
+constexpr double kOverweightFactor = 1.3;
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// 24 h of district heating with the plant's main supply pipe bursting at 08:00.
+std::vector<std::string> RunHeating(const std::string& path, double step_s, bool show_progress, ResultsWriter& results) {
+  const auto start = std::chrono::steady_clock::now();
+  heating::HeatingNetwork city = heating::ReadCityHeatingFile(path);
+  // the burst: the widest supply pipe (the plant's main), 40 % along, a 5 cm hole
+  LinkIndex main = -1;
+  for (LinkIndex l = 0; l < city.graph.link_count(); ++l) {
+    if (city.graph.link(l).kind == "supply_pipe" && (main < 0 || city.links[l].diameter_m > city.links[main].diameter_m)) main = l;
+  }
+  if (main < 0) throw Error(fmt::format("{}: no supply pipe to burst", path));
+  const std::string pipe = city.graph.link(main).id;
+  heating::HeatingNetwork network = heating::WithBurst(city, pipe, 0.4, kBurstHole_m);
+  const double hole_area = network.leaks.back().hole_area_m2;
+  network.leaks.back().hole_area_m2 = 0.0;
+
+  heating::TransientOptions options;
+  options.duration_s = 86400.0;
+  options.time_step_s = step_s;
+  options.report_step_s = 900.0;
+  options.show_progress = show_progress;
+  heating::HeatingTransient transient(network, options);
+  transient.Schedule(kBurstTime_s, fmt::format("burst of supply pipe {} ({} cm hole)", pipe, kBurstHole_m * 100),
+                     [hole_area](heating::HeatingNetwork& n) { n.leaks.back().hole_area_m2 = hole_area; });
+  const std::vector<heating::TransientReport> reports = transient.Run(&results);
+
+  // what the consumers saw: the worst substation before and after the burst
+  const NetworkGraph& graph = network.graph;
+  auto worst = [&](const heating::SteadyState& state) {
+    double lowest_dp = std::numeric_limits<double>::infinity(), coldest = lowest_dp;
+    for (LinkIndex l = 0; l < graph.link_count(); ++l) {
+      if (network.links[l].kind != heating::LinkKind::kSubstation) continue;
+      lowest_dp = std::min(lowest_dp, -state.pressure_rise_Pa[l]);
+      coldest = std::min(coldest, state.temperature_K[graph.link_from(l)]);
+    }
+    return std::pair{lowest_dp, coldest};
+  };
+  const auto [dp_before, t_before] = worst(reports[static_cast<size_t>(kBurstTime_s / options.report_step_s) - 1].state);
+  const auto [dp_after, t_after] = worst(reports.back().state);
+  return {
+      fmt::format("heating: {} junctions, {} links, 24 h at {:.0f} s steps in {:.1f} s", graph.node_count(),
+                  graph.link_count(), step_s, SecondsSince(start)),
+      fmt::format("  08:00 burst of {}: {:.1f} kg/s lost to the ground at the end of the day",
+                  pipe, reports.back().state.leak_mass_flow_kg_per_s.back()),
+      fmt::format("  worst substation: differential pressure {:.2f} -> {:.2f} bar, supply {:.1f} -> {:.1f} degC",
+                  units::PascalToBar(dp_before), units::PascalToBar(dp_after), units::KelvinToCelsius(t_before),
+                  units::KelvinToCelsius(t_after)),
+  };
+}
+
+// An overweight truck crossing the first bridge.
+std::vector<std::string> RunBridge(const std::string& path, const std::string& csv_dir, ResultsWriter& results) {
+  bridge::BridgeInput input = bridge::ReadBridgeFile(path);
+  if (!input.vehicle) throw Error(fmt::format("{}: the bridge file has no vehicle", path));
+  for (bridge::Axle& axle : input.vehicle->axles) axle.force_N *= kOverweightFactor;
+  for (double& mass : input.axle_masses_kg) mass *= kOverweightFactor;
+  input.vehicle->id += fmt::format(" at {:.0f} %", kOverweightFactor * 100);
+  bridge::BridgeRunOptions options;
+  options.mode = bridge::BridgeMode::kVehicle;
+  options.input_path = path;
+  options.csv_dir = csv_dir;
+  options.results = &results;
+  std::vector<std::string> lines = bridge::RunBridge(input, options);
+  for (std::string& line : lines) line = "  " + line;
+  lines.insert(lines.begin(), fmt::format("bridge: {}", input.girder.title));
+  return lines;
+}
+
+}  // namespace
 
 MainJobReport RunMainJob(const MainJobOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  const tank_network::TankNetwork network =
-      tank_network::ReadTankNetworkJson(tank_network::BuiltinTankNetworkJson(), "<built-in tank_network.json>");
+  const std::string manifest_path = options.city_dir + "/city.json";
+  const nlohmann::json manifest = ReadJsonFile(manifest_path);
+  auto city_file = [&](const char* key) {
+    if (!manifest.contains("files") || !manifest["files"].contains(key)) {
+      throw Error(fmt::format("{}: no files.{} in the city manifest", manifest_path, key));
+    }
+    return options.city_dir + "/" + manifest["files"][key].get<std::string>();
+  };
+  const std::vector<std::string> bridges = manifest.at("files").at("bridges").get<std::vector<std::string>>();
+  if (bridges.empty()) throw Error(fmt::format("{}: the city has no bridge", manifest_path));
 
   ResultsWriter results(options.results_path,
-                        {network.title + fmt::format(", {:.0f} h", network.duration_s / 3600.0),
-                         "embedded default: data/tank_network.json"});
-  tank_network::SimulationOptions simulation;
-  simulation.show_progress = options.show_progress;
-  const tank_network::SimulationSummary summary = tank_network::Simulate(network, &results, simulation);
-  const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
+                        {fmt::format("demo city twin (seed {}): water snapshot, heating 24 h with a burst, overweight truck",
+                                     manifest.value("seed", 0)),
+                         manifest_path});
   MainJobReport report;
   report.results_path = options.results_path;
-  report.lines = {
-      fmt::format("tank network: {} nodes, {} pipes, {:.0f} h simulated in {:.3f} s", network.graph.node_count(),
-                  network.graph.link_count(), network.duration_s / 3600.0, elapsed_s),
-      fmt::format("  {} report steps, {} IDA steps, {} pattern restarts", summary.report_steps, summary.stats.steps,
-                  summary.pattern_restarts),
-      fmt::format("  lowest junction pressure {:.2f} m at {}", summary.min_junction_pressure_m,
-                  summary.min_pressure_junction),
-      fmt::format("  water in tanks {:.1f} m3 -> {:.1f} m3", summary.initial_volume_m3, summary.final_volume_m3),
-      fmt::format("results: {}", options.results_path),
-  };
+
+  water::WaterRunOptions water_options;
+  water_options.input_path = city_file("water");
+  water_options.results = &results;
+  for (const std::string& line : water::RunWaterSnapshot(water_options)) report.lines.push_back(line);
+
+  for (const std::string& line : RunHeating(city_file("heating"), options.heating_step_s, options.show_progress, results)) {
+    report.lines.push_back(line);
+  }
+  for (const std::string& line : RunBridge(options.city_dir + "/" + bridges.front(), options.csv_dir, results)) {
+    report.lines.push_back(line);
+  }
+  report.lines.push_back(fmt::format("demo city twin done in {:.1f} s; results: {}", SecondsSince(start), options.results_path));
   return report;
 }
 

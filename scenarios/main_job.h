@@ -1,9 +1,13 @@
-// The main job: the run the README's first command starts.
+// The main job: the run the README's first command starts — the demo city twin.
 //
-// Until the demo city (issue #3) and the system models land, it simulates the
-// built-in tank network (data/tank_network.json, embedded in the binary) for
-// its full duration and writes one HDF5 results file. Each model joins here
-// as it lands.
+// It opens the committed demo city (data/demo-city, docs/city.md) and runs
+// every model that has landed on it, into one HDF5 results file:
+//   - water supply: the hydraulic snapshot of the city's EPANET network;
+//   - district heating: 24 h with plug-flow temperatures, and a burst of the
+//     plant's main supply pipe at 08:00;
+//   - bridges: an overweight six-axle truck (130 % of the file's legal truck)
+//     crossing the first continuous girder, with its indicators.
+// Each model joins here as it lands.
 #pragma once
 
 #include <string>
@@ -13,6 +17,9 @@ namespace lifeline::scenarios {
 
 struct MainJobOptions {
   std::string results_path = "lifeline-demo.h5";
+  std::string city_dir = LIFELINE_DEMO_CITY_DIR;  // the committed demo city
+  std::string csv_dir = "lifeline-demo-csv";      // the bridge's time histories
+  double heating_step_s = 60.0;                   // plug-flow time step
   bool show_progress = true;
 };
 

@@ -10,6 +10,7 @@
 #include <numbers>
 
 #include "engine/error.h"
+#include "engine/input_file.h"
 #include "engine/units.h"
 
 namespace lifeline::tank_network {
@@ -45,15 +46,7 @@ std::string Text(const Json& object, const char* key, const std::string& where) 
 }  // namespace
 
 TankNetwork ReadTankNetworkJson(const std::string& json_text, const std::string& source_name) {
-  Json root;
-  try {
-    root = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into a line number
-    const size_t end = std::min<size_t>(e.byte, json_text.size());
-    const int line = 1 + static_cast<int>(std::count(json_text.begin(), json_text.begin() + static_cast<long>(end), '\n'));
-    throw Error::AtLine(source_name, line, e.what());
-  }
+  const Json root = ParseJson(json_text, source_name);
 
   TankNetwork network;
   network.title = root.value("title", std::string("tank network"));

@@ -70,6 +70,15 @@ TEST(ResultsStore, RoundTrip) {
   EXPECT_DOUBLE_EQ(heads[3 * 2 + 1], 46.0);  // J1 at step 2
   EXPECT_THAT(reader.NetworkNodeIds("water"), ::testing::ElementsAre("R", "J1", "J2"));
   EXPECT_THAT(reader.NetworkLinkIds("water"), ::testing::ElementsAre("P1", "P2"));
+  EXPECT_THAT(reader.NetworkSystems(), ::testing::ElementsAre("water"));
+  EXPECT_THAT(reader.NetworkNodeKinds("water"), ::testing::ElementsAre("reservoir", "junction", "junction"));
+  EXPECT_THAT(reader.NetworkLinkKinds("water"), ::testing::ElementsAre("pipe", "pipe"));
+  EXPECT_THAT(reader.NetworkLinkFrom("water"), ::testing::ElementsAre("R", "J1"));
+  EXPECT_THAT(reader.NetworkLinkTo("water"), ::testing::ElementsAre("J1", "J2"));
+  const std::vector<Point3> positions = reader.NetworkNodePositions("water");
+  ASSERT_EQ(positions.size(), 3u);
+  EXPECT_DOUBLE_EQ(positions[2].x_m, 200.0);
+  EXPECT_DOUBLE_EQ(positions[2].z_m, -1.2);
   const std::vector<ResultsEvent> events = reader.Events();
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].element, "P2");

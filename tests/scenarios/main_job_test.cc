@@ -1,4 +1,5 @@
-// Tests for scenarios/main_job.cc: the main job runs end to end and its file reads back.
+// Tests for scenarios/main_job.cc: the demo city twin runs end to end and its
+// results file holds every system with the burst recorded.
 #include "scenarios/main_job.h"
 
 #include <gmock/gmock.h>
@@ -13,25 +14,33 @@
 namespace lifeline::scenarios {
 namespace {
 
-TEST(MainJob, BuiltInNetworkRunsADayIntoHdf5) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("main-job-" + std::to_string(getpid()) + ".h5")).string();
-  const MainJobReport report = RunMainJob({path, false});
-  EXPECT_EQ(report.results_path, path);
-  EXPECT_FALSE(report.lines.empty());
+TEST(MainJob, DemoCityTwinRunsEveryModelIntoOneFile) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("main-job-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  MainJobOptions options;
+  options.results_path = (dir / "demo.h5").string();
+  options.csv_dir = (dir / "csv").string();
+  options.heating_step_s = 300.0;
+  options.show_progress = false;
+  const MainJobReport report = RunMainJob(options);
+  EXPECT_THAT(report.lines.back(), ::testing::HasSubstr("demo city twin done"));
 
-  const ResultsReader reader(path);
-  EXPECT_THAT(reader.Systems(), ::testing::Contains("tank_network"));
-  const std::vector<double> times = reader.Times_s("tank_network");
-  ASSERT_EQ(times.size(), 97u);  // 24 h every 15 min, both ends
-  EXPECT_DOUBLE_EQ(times.back(), 86400.0);
-  long steps = 0, nodes = 0;
-  const std::vector<double> heads = reader.Values("tank_network", "head_m", steps, nodes);
-  EXPECT_EQ(nodes, 10);
-  for (double head : heads) EXPECT_TRUE(std::isfinite(head));
-  EXPECT_EQ(reader.Unit("tank_network", "level_m"), "m");
-  EXPECT_EQ(reader.Events().size(), 23u);  // the hourly pattern steps inside the day
-  std::filesystem::remove(path);
+  const ResultsReader reader(options.results_path);
+  EXPECT_THAT(reader.Systems(), ::testing::IsSupersetOf({"water", "heating", "bridge"}));
+  EXPECT_EQ(reader.Times_s("heating").size(), 97u);  // 24 h every 15 min, both ends
+  long steps = 0, junctions = 0;
+  const std::vector<double> temperatures = reader.Values("heating", "temperature_K", steps, junctions);
+  for (double t : temperatures) EXPECT_TRUE(std::isfinite(t) && t > 273.15 && t < 400.0);
+  // the burst is in the event log, and water leaves through the hole only after it
+  bool burst_logged = false;
+  for (const ResultsEvent& event : reader.Events()) burst_logged |= event.message.find("burst") != std::string::npos;
+  EXPECT_TRUE(burst_logged);
+  long times = 0, leaks = 0;
+  const std::vector<double> leak = reader.Values("heating", "leak_mass_flow_kg_per_s", times, leaks);
+  ASSERT_EQ(leaks, 1);
+  EXPECT_DOUBLE_EQ(leak[4 * 7], 0.0);   // 07:00
+  EXPECT_GT(leak[4 * 12], 1.0);         // 12:00
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // Heating benchmarks on square grid networks of side N (N^2 junctions,
 // 2N(N-1) pipes of 100 m, DN 100): a steady solve with real water, and a 24 h
-// plug-flow transient at a 60 s step with a supply temperature change at noon.
+// plug-flow transient at a 60 s step with a supply temperature change at noon;
+// and the demo city's heating network (data/demo-city/heating.json) for 24 h.
 //
 //   ./dev bench   (build/bench/heating_bench)
 #include <benchmark/benchmark.h>
 
 #include "bench/grid_network.h"
+#include "models/heating/heating_city_reader.h"
 #include "models/heating/heating_transient.h"
 
 namespace lifeline {
@@ -44,6 +46,7 @@ void BM_HeatingTransient24h(benchmark::State& state) {
   options.duration_s = 86400.0;
   options.time_step_s = 60.0;
   options.report_step_s = 900.0;
+  options.show_progress = false;
   for (auto _ : state) {
     heating::HeatingTransient transient(network, options);
     transient.Schedule(43200.0, "supply 5 K colder", [](heating::HeatingNetwork& n) { n.ext_grids[0].temperature_K -= 5.0; });
@@ -54,6 +57,24 @@ void BM_HeatingTransient24h(benchmark::State& state) {
       benchmark::Counter(86400.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_HeatingTransient24h)->Arg(10)->Arg(32)->Unit(benchmark::kMillisecond);
+
+void BM_DemoCityHeating24h(benchmark::State& state) {
+  const heating::HeatingNetwork network = heating::ReadCityHeatingFile(LIFELINE_DEMO_CITY_DIR "/heating.json");
+  heating::TransientOptions options;
+  options.duration_s = 86400.0;
+  options.time_step_s = 60.0;
+  options.report_step_s = 900.0;
+  options.show_progress = false;
+  for (auto _ : state) {
+    heating::HeatingTransient transient(network, options);
+    transient.Schedule(43200.0, "supply 5 K colder", [](heating::HeatingNetwork& n) { n.ext_grids[0].temperature_K -= 5.0; });
+    benchmark::DoNotOptimize(transient.Run());
+  }
+  state.counters["links"] = network.graph.link_count();
+  state.counters["x_real_time"] =
+      benchmark::Counter(86400.0 * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DemoCityHeating24h)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace lifeline

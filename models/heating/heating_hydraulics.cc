@@ -30,7 +30,7 @@ HydraulicEquations::HydraulicEquations(const HeatingNetwork& network)
   for (const ExtGrid& grid : network.ext_grids) hold(grid.junction, grid.pressure_Pa, "ext grid");
   for (LinkIndex l = 0; l < graph.link_count(); ++l) {
     const Link& link = network.links[l];
-    if (link.kind == LinkKind::kCirculationPump) hold(graph.link_to(l), link.pump_flow_pressure_Pa, graph.link(l).id);
+    if (HeatingNetwork::HoldsFlowSide(link)) hold(graph.link_to(l), link.pump_flow_pressure_Pa, graph.link(l).id);
     if (HeatingNetwork::HasFixedFlow(link)) {
       fixed_withdrawal_kg_per_s_[graph.link_from(l)] += link.fixed_mass_flow_kg_per_s;
       fixed_withdrawal_kg_per_s_[graph.link_to(l)] -= link.fixed_mass_flow_kg_per_s;
@@ -61,7 +61,7 @@ double HydraulicEquations::Pressure(std::span<const double> x, NodeIndex j) cons
 double HydraulicEquations::LossCoefficient(LinkIndex l, double m, double& derivative) const {
   const Link& link = network_.links[l];
   const double area = std::numbers::pi * link.diameter_m * link.diameter_m / 4.0;
-  const double scale = 1.0 / (2.0 * link_density_kg_per_m3_[l] * area * area);
+  const double scale = area > 0.0 ? 1.0 / (2.0 * link_density_kg_per_m3_[l] * area * area) : 0.0;
   double loss = link.loss_coefficient * m * std::abs(m);
   derivative = link.loss_coefficient * 2.0 * std::abs(m);
   if (link.kind == LinkKind::kPipe) {
@@ -81,7 +81,8 @@ bool HydraulicEquations::Residual(std::span<const double> x, std::span<double> r
     const NodeIndex from = graph.link_from(l), to = graph.link_to(l);
     const double m = x[flow_unknown_[l]];
     double slope = 0.0;
-    const double loss = LossCoefficient(l, m, slope);
+    const double loss = LossCoefficient(l, m, slope) -
+                        (network_.links[l].kind == LinkKind::kPressurePump ? network_.links[l].pump_lift_Pa : 0.0);
     const double rho_g = link_density_kg_per_m3_[l] * units::kGravity_m_per_s2;
     residual[flow_unknown_[l]] = (Pressure(x, from) - Pressure(x, to) +
                                   rho_g * (network_.junctions[from].height_m - network_.junctions[to].height_m) - loss) /

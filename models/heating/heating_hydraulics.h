@@ -6,11 +6,12 @@
 // pumps and substations hold their mass flow: a withdrawal at their from-end
 // and an injection at their to-end.
 //
-//   link l (i -> k):  [p_i - p_k + rho_l g (h_i - h_k) - (lambda L/d + zeta) m|m| / (2 rho_l A^2)] / 1e5 = 0
+//   link l (i -> k):  [p_i - p_k + rho_l g (h_i - h_k) - (lambda L/d + zeta) m|m| / (2 rho_l A^2) + lift] / 1e5 = 0
 //   junction j:       sum(m in) - sum(m out) - withdrawal_j - leak_j(p_j) = 0
 // (link rows in bar so that one tolerance fits both kinds of row.) lambda
-// follows the network's friction model (engine/pipe_friction.h); a heat
-// exchanger has only its zeta. Each link has its own density rho_l and viscosity
+// follows the network's friction model (engine/pipe_friction.h); heat
+// exchangers and open valves have only their zeta; a pressure pump adds its
+// lift and holds its flow junction. Each link has its own density rho_l and viscosity
 // (the fluid's constants, or water at the link's temperature: SetLinkFluid).
 #pragma once
 

@@ -7,7 +7,11 @@
 // flow lifts water from a return junction to a flow junction whose pressure
 // and temperature it fixes (the plant of a closed loop); a substation passes a
 // controlled mass flow from the supply to the return side and takes its heat
-// load from it (a flow-controlled heat exchanger).
+// load from it (a flow-controlled heat exchanger), or, with a return
+// temperature set, whatever flow returns its water at that temperature; a
+// circulation pump with a fixed pressure lift holds its flow side's pressure
+// and temperature and lets the network set its flow; a valve is open (with its
+// loss coefficient) or shut.
 //
 // Pressures are static gauge pressures in Pa (as pandapipes and OpenModelica
 // report them); heights in m; temperatures in K; mass flows in kg/s.
@@ -36,7 +40,7 @@ struct Junction {
   std::optional<double> reference_pressure_Pa;  // a reference result (OpenModelica), when the file has one
 };
 
-enum class LinkKind { kPipe, kHeatExchanger, kCirculationPump, kSubstation };
+enum class LinkKind { kPipe, kHeatExchanger, kCirculationPump, kSubstation, kPressurePump, kValve };
 
 // A pipe, a heat exchanger or a circulation pump (by LinkIndex).
 struct Link {
@@ -50,8 +54,11 @@ struct Link {
   int sections = 1;                         // pipe: finite-volume sections for the temperature profile
   double heat_extracted_W = 0.0;            // heat exchanger, substation: heat taken from the water (> 0 cools it)
   double fixed_mass_flow_kg_per_s = 0.0;    // circulation pump, substation: the mass flow it holds, from -> to
-  double pump_flow_pressure_Pa = 0.0;       // circulation pump: pressure it holds at its flow junction
-  double pump_flow_temperature_K = 0.0;     // circulation pump: temperature it delivers
+  double return_temperature_K = 0.0;        // substation: return temperature it controls to (0: fixed mass flow)
+  double pump_lift_Pa = 0.0;                // pressure pump: p_to - p_from it holds
+  bool open = true;                         // valve: shut valves pass nothing
+  double pump_flow_pressure_Pa = 0.0;       // circulation and pressure pumps: pressure held at the flow junction
+  double pump_flow_temperature_K = 0.0;     // circulation and pressure pumps: temperature they deliver
   std::optional<double> reference_velocity_m_per_s;              // reference result, when present
   std::vector<double> reference_section_temperatures_K;          // reference result at section ends
 };
@@ -87,9 +94,14 @@ struct HeatingNetwork {
   Fluid fluid;
   FrictionModel friction = FrictionModel::kColebrook;
 
-  // True for links whose mass flow is fixed rather than solved for.
+  // True for links whose mass flow is fixed rather than solved for (a shut valve's is zero).
   static bool HasFixedFlow(const Link& link) {
-    return link.kind == LinkKind::kCirculationPump || link.kind == LinkKind::kSubstation;
+    return link.kind == LinkKind::kCirculationPump || link.kind == LinkKind::kSubstation ||
+           (link.kind == LinkKind::kValve && !link.open);
+  }
+  // True for the plant's pumps, which hold their flow junction's pressure and temperature.
+  static bool HoldsFlowSide(const Link& link) {
+    return link.kind == LinkKind::kCirculationPump || link.kind == LinkKind::kPressurePump;
   }
 
   // Net fixed withdrawal at each junction (kg/s; sinks minus sources).

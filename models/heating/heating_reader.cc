@@ -142,6 +142,27 @@ HeatingNetwork FromJson(const Json& root, const std::string& source_name) {
                     junction_id("heat_exchanger", *row, "from_junction"), junction_id("heat_exchanger", *row, "to_junction"));
     network.links.push_back(exchanger);
   }
+  for (const Json* row : reader.Rows("valve")) {
+    Link valve;
+    valve.kind = LinkKind::kValve;
+    valve.diameter_m = reader.Number("valve", *row, "diameter_m");
+    valve.loss_coefficient = row->value("loss_coefficient", 0.0);
+    valve.open = row->value("opened", true);
+    builder.AddLink({reader.Id("valve", *row), "valve", 0.0, true}, junction_id("valve", *row, "from_junction"),
+                    junction_id("valve", *row, "to_junction"));
+    network.links.push_back(valve);
+  }
+  for (const Json* row : reader.Rows("circ_pump_pressure")) {
+    Link pump;
+    pump.kind = LinkKind::kPressurePump;
+    pump.pump_lift_Pa = units::BarToPascal(reader.Number("circ_pump_pressure", *row, "plift_bar"));
+    pump.pump_flow_pressure_Pa = units::BarToPascal(reader.Number("circ_pump_pressure", *row, "p_flow_bar"));
+    pump.pump_flow_temperature_K = reader.Number("circ_pump_pressure", *row, "t_flow_k");
+    builder.AddLink({reader.Id("circ_pump_pressure", *row), "circulation_pump", 0.0, false},
+                    junction_id("circ_pump_pressure", *row, "return_junction"),
+                    junction_id("circ_pump_pressure", *row, "flow_junction"));
+    network.links.push_back(pump);
+  }
   for (const Json* row : reader.Rows("circ_pump_mass")) {
     Link pump;
     pump.kind = LinkKind::kCirculationPump;

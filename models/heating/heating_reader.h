@@ -1,6 +1,7 @@
 // Reads a heating network from pandapipes JSON in its "simple" conversion
-// (../shared/data/heating/README.md): tables junction, pipe, heat_exchanger,
-// circ_pump_mass, ext_grid, sink, source as lists of row objects; a liquid
+// (../shared/data/heating/README.md): tables junction, pipe, valve,
+// heat_exchanger, circ_pump_mass, circ_pump_pressure, ext_grid, sink, source as
+// lists of row objects; a liquid
 // fluid with constant density, viscosity and heat capacity; friction_model.
 //
 // Converted here and nowhere else: bar -> Pa, km -> m, mm -> m. Element ids

@@ -87,7 +87,7 @@ void SolveTemperatures(const HeatingNetwork& network, const HeatCapacityLaw& wat
     held_temperature[grid.junction] = grid.temperature_K;
   }
   for (LinkIndex l = 0; l < n_links; ++l) {
-    if (network.links[l].kind != LinkKind::kCirculationPump) continue;
+    if (!HeatingNetwork::HoldsFlowSide(network.links[l])) continue;
     held[graph.link_to(l)] = true;
     held_temperature[graph.link_to(l)] = network.links[l].pump_flow_temperature_K;
   }
@@ -97,7 +97,7 @@ void SolveTemperatures(const HeatingNetwork& network, const HeatCapacityLaw& wat
   std::vector<double> inflow(n_junctions, 0.0);
   for (LinkIndex l = 0; l < n_links; ++l) {
     const double m = state.mass_flow_kg_per_s[l];
-    if (m == 0.0 || network.links[l].kind == LinkKind::kCirculationPump) continue;
+    if (m == 0.0 || HeatingNetwork::HoldsFlowSide(network.links[l])) continue;
     outlets[l] = LinkOutlet(network, water, l, m, link_temperature_K[l], heat_gain_J_per_kg[l], law);
     const NodeIndex up = m > 0 ? graph.link_from(l) : graph.link_to(l);
     const NodeIndex down = m > 0 ? graph.link_to(l) : graph.link_from(l);
@@ -134,7 +134,7 @@ void SolveTemperatures(const HeatingNetwork& network, const HeatCapacityLaw& wat
   for (LinkIndex l = 0; l < n_links; ++l) {
     const double m = state.mass_flow_kg_per_s[l];
     const Link& link = network.links[l];
-    if (link.kind == LinkKind::kCirculationPump) {
+    if (HeatingNetwork::HoldsFlowSide(link)) {
       state.plant_heat_W += m * (enthalpy[graph.link_to(l)] - enthalpy[graph.link_from(l)]);
       continue;
     }
@@ -165,7 +165,7 @@ void SolveTemperatures(const HeatingNetwork& network, const HeatCapacityLaw& wat
     const NodeIndex j = grid.junction;
     double sent = withdrawal[j], returned_enthalpy = 0.0;
     for (LinkIndex l : graph.links_at(j)) {
-      if (network.links[l].kind == LinkKind::kCirculationPump) continue;
+      if (HeatingNetwork::HoldsFlowSide(network.links[l])) continue;
       const double m = state.mass_flow_kg_per_s[l];
       const bool leaves = (graph.link_from(l) == j) == (m > 0);
       if (m == 0.0) continue;
@@ -229,14 +229,16 @@ void SolveHydraulics(const HeatingNetwork& network, const std::vector<double>& l
   }
   for (LinkIndex l = 0; l < n_links; ++l) {
     const Link& link = network.links[l];
-    if (HeatingNetwork::HasFixedFlow(link)) {
-      state.mass_flow_kg_per_s[l] = link.fixed_mass_flow_kg_per_s;
+    const bool fixed = HeatingNetwork::HasFixedFlow(link);
+    state.mass_flow_kg_per_s[l] = fixed ? (link.kind == LinkKind::kValve ? 0.0 : link.fixed_mass_flow_kg_per_s)
+                                        : x[hydraulics.flow_unknown(l)];
+    if (fixed || link.kind == LinkKind::kPressurePump) {
       state.pressure_rise_Pa[l] = state.pressure_Pa[graph.link_to(l)] - state.pressure_Pa[graph.link_from(l)];
-      continue;
     }
-    state.mass_flow_kg_per_s[l] = x[hydraulics.flow_unknown(l)];
-    const double area = std::numbers::pi * link.diameter_m * link.diameter_m / 4.0;
-    state.velocity_m_per_s[l] = state.mass_flow_kg_per_s[l] / (state.density_kg_per_m3[l] * area);
+    if (link.diameter_m > 0.0 && !fixed) {
+      const double area = std::numbers::pi * link.diameter_m * link.diameter_m / 4.0;
+      state.velocity_m_per_s[l] = state.mass_flow_kg_per_s[l] / (state.density_kg_per_m3[l] * area);
+    }
   }
 }
 
@@ -245,12 +247,35 @@ std::vector<double> FeedTemperatures(const HeatingNetwork& network) {
   int feeds = 0;
   for (const ExtGrid& grid : network.ext_grids) feed_sum += grid.temperature_K, ++feeds;
   for (const Link& link : network.links) {
-    if (link.kind == LinkKind::kCirculationPump) feed_sum += link.pump_flow_temperature_K, ++feeds;
+    if (HeatingNetwork::HoldsFlowSide(link)) feed_sum += link.pump_flow_temperature_K, ++feeds;
   }
   return std::vector<double>(network.links.size(), feeds > 0 ? feed_sum / feeds : 293.15);
 }
 
-SteadyState SolveSteadyState(const HeatingNetwork& network, const SteadyOptions& options) {
+// Sets every return-temperature-controlled substation's flow to q / (h(T_in) - h(T_return));
+// returns the largest relative change of those flows.
+double ControlReturnTemperatures(HeatingNetwork& network, const HeatCapacityLaw& water, const SteadyState& state) {
+  const NetworkGraph& graph = network.graph;
+  double change = 0.0;
+  for (LinkIndex l = 0; l < graph.link_count(); ++l) {
+    Link& link = network.links[l];
+    if (link.kind != LinkKind::kSubstation || link.return_temperature_K <= 0.0) continue;
+    const double t_in = state.temperature_K[graph.link_from(l)];
+    const double drop = water.Enthalpy_J_per_kg(t_in) - water.Enthalpy_J_per_kg(link.return_temperature_K);
+    if (!(drop > 0.0)) {
+      throw Error::AtElement(kSystem, graph.link(l).id,
+                             fmt::format("supply at {:.1f} K cannot be cooled to the return set point {:.1f} K", t_in,
+                                         link.return_temperature_K));
+    }
+    const double flow = link.heat_extracted_W / drop;
+    change = std::max(change, std::abs(flow - link.fixed_mass_flow_kg_per_s) / std::max(flow, 1e-12));
+    link.fixed_mass_flow_kg_per_s = flow;
+  }
+  return change;
+}
+
+SteadyState SolveSteadyState(const HeatingNetwork& original, const SteadyOptions& options) {
+  HeatingNetwork network = original;  // return-temperature control sets substation flows in this copy
   const NetworkGraph& graph = network.graph;
   const int n_links = graph.link_count();
   SteadyState state;
@@ -260,6 +285,13 @@ SteadyState SolveSteadyState(const HeatingNetwork& network, const SteadyOptions&
   const HeatCapacityLaw water = options.water == WaterModel::kTemperatureDependent
                                     ? HeatCapacityLaw::RealWater()
                                     : HeatCapacityLaw::Constant(network.fluid.heat_capacity_J_per_kgK);
+  bool controlled = false;
+  for (const Link& link : network.links) controlled |= link.kind == LinkKind::kSubstation && link.return_temperature_K > 0.0;
+  if (controlled) {
+    // a first guess: every controlled substation cools the feed to its set point
+    state.temperature_K.assign(graph.node_count(), link_temperature.empty() ? 363.15 : link_temperature.front());
+    ControlReturnTemperatures(network, water, state);
+  }
 
   for (state.coupling_iterations = 1;; ++state.coupling_iterations) {
     SolveHydraulics(network, link_temperature, options, x, state);
@@ -278,15 +310,17 @@ SteadyState SolveSteadyState(const HeatingNetwork& network, const SteadyOptions&
       gain[l] = beta_t * units::kGravity_m_per_s2 * drop_in_height_m + (1.0 - beta_t) * friction_drop_Pa / density[l];
     }
     SolveTemperatures(network, water, options.heat_loss, link_temperature, gain, state);
-    if (options.water == WaterModel::kConstantProperties) break;
+    const double flow_change = controlled ? ControlReturnTemperatures(network, water, state) : 0.0;
+    if (options.water == WaterModel::kConstantProperties && flow_change <= options.flow_tolerance) break;
     const std::vector<double> updated = LinkTemperatures(network, state);
     double change = 0.0;
     for (LinkIndex l = 0; l < n_links; ++l) change = std::max(change, std::abs(updated[l] - link_temperature[l]));
-    link_temperature = updated;
-    if (change <= options.temperature_tolerance_K) break;
+    if (options.water == WaterModel::kTemperatureDependent) link_temperature = updated;
+    if (change <= options.temperature_tolerance_K && flow_change <= options.flow_tolerance) break;
     if (state.coupling_iterations >= options.max_coupling_iterations) {
-      throw Error(fmt::format("{}: hydraulics and temperatures did not settle in {} passes (last change {:.3e} K)",
-                              network.title, options.max_coupling_iterations, change));
+      throw Error(fmt::format("{}: hydraulics and temperatures did not settle in {} passes (last change {:.3e} K, "
+                              "substation flows {:.3e})",
+                              network.title, options.max_coupling_iterations, change, flow_change));
     }
   }
   return state;

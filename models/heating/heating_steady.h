@@ -26,6 +26,7 @@
 
 #include "engine/steady_solver.h"
 #include "models/heating/heating_network.h"
+#include "models/heating/water_properties.h"
 
 namespace lifeline::heating {
 
@@ -40,6 +41,7 @@ struct SteadyOptions {
   HeatLossLaw heat_loss = HeatLossLaw::kExactExponential;
   WaterModel water = WaterModel::kTemperatureDependent;
   double temperature_tolerance_K = 1e-8;  // coupling iterations stop below this change
+  double flow_tolerance = 1e-10;          // ... and below this relative change of controlled substation flows
   int max_coupling_iterations = 50;
   lifeline::SteadyOptions solver;
 };
@@ -71,6 +73,12 @@ SteadyState SolveSteadyState(const HeatingNetwork& network, const SteadyOptions&
 // warm-starts the next call; an empty or mismatched x starts afresh.
 void SolveHydraulics(const HeatingNetwork& network, const std::vector<double>& link_temperature_K,
                      const SteadyOptions& options, std::vector<double>& x, SteadyState& state);
+
+// Sets every return-temperature-controlled substation's mass flow to
+// q / (h(T_in) - h(T_return)) at the inlet temperatures in state; returns the
+// largest relative change. A supply not hotter than the set point is an Error
+// naming the substation.
+double ControlReturnTemperatures(HeatingNetwork& network, const HeatCapacityLaw& water, const SteadyState& state);
 
 // Temperatures for link mass flows already in state.mass_flow_kg_per_s (the
 // pressures are not touched and no friction heat is added): for studies with

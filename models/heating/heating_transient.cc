@@ -57,7 +57,7 @@ class PlugFlow {
       junction_enthalpy_[grid.junction] = water_.Enthalpy_J_per_kg(grid.temperature_K);
     }
     for (LinkIndex l = 0; l < n_links; ++l) {
-      if (network_.links[l].kind != LinkKind::kCirculationPump) continue;
+      if (!HeatingNetwork::HoldsFlowSide(network_.links[l])) continue;
       held[graph.link_to(l)] = true;
       junction_enthalpy_[graph.link_to(l)] = water_.Enthalpy_J_per_kg(network_.links[l].pump_flow_temperature_K);
     }
@@ -66,7 +66,7 @@ class PlugFlow {
     std::vector<int> waiting(n_junctions, 0);
     for (LinkIndex l = 0; l < n_links; ++l) {
       const double m = state.mass_flow_kg_per_s[l];
-      if (m == 0.0 || network_.links[l].kind == LinkKind::kCirculationPump) continue;
+      if (m == 0.0 || HeatingNetwork::HoldsFlowSide(network_.links[l])) continue;
       const NodeIndex down = m > 0 ? graph.link_to(l) : graph.link_from(l);
       if (!held[down]) ++waiting[down];
     }
@@ -81,7 +81,7 @@ class PlugFlow {
       done[j] = true;
       for (LinkIndex l : graph.links_at(j)) {
         const double m = state.mass_flow_kg_per_s[l];
-        if (m == 0.0 || network_.links[l].kind == LinkKind::kCirculationPump) continue;
+        if (m == 0.0 || HeatingNetwork::HoldsFlowSide(network_.links[l])) continue;
         const NodeIndex up = m > 0 ? graph.link_from(l) : graph.link_to(l);
         if (up != j) continue;
         const NodeIndex down = m > 0 ? graph.link_to(l) : graph.link_from(l);
@@ -243,6 +243,7 @@ std::vector<TransientReport> HeatingTransient::Run(ResultsWriter* results) {
     const double t_next = clock.NextStepEnd(options_.time_step_s);
     const double dt = t_next - clock.time_s();
     try {
+      ControlReturnTemperatures(network_, water, state);
       SolveHydraulics(network_, plugs.LinkTemperatures(state), steady, x, state);
       plugs.Step(dt, state);
     } catch (const Error& e) {

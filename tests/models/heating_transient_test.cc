@@ -145,5 +145,32 @@ TEST(HeatingTransient, PumpTripLowersLiftAndFlow) {
   EXPECT_NEAR(drop_after, 50000.0 / (2.0 * 4190.0), 1e-6);
 }
 
+TEST(HeatingTransient, FlowReversalCarriesTheOtherEndsWater) {
+  // a 400 m pipe between two plants: west (5 bar, 360 K) pushes east (4 bar, 320 K) until 300 s,
+  // then the pressures swap and cold water comes back from the east
+  HeatingNetwork network = OnePipe();
+  network.ext_grids = {{0, 5e5, 360.0}, {1, 4e5, 320.0}};
+  network.consumers.clear();
+  network.links[0].length_m = 400.0;
+  network.links[0].heat_transfer_W_per_m2K = 0.0;
+  network.links[0].sections = 8;
+  TransientOptions options;
+  options.duration_s = 3600.0;
+  options.time_step_s = 2.0;
+  options.report_step_s = 60.0;
+  options.steady.water = WaterModel::kConstantProperties;
+  HeatingTransient transient(WithBurst(network, "pipe_0", 0.5, 0.001), options);  // a middle junction to watch
+  transient.Schedule(300.0, "pressures swap", [](HeatingNetwork& n) {
+    n.ext_grids[0].pressure_Pa = 4e5;
+    n.ext_grids[1].pressure_Pa = 5e5;
+  });
+  const std::vector<TransientReport> reports = transient.Run();
+  const NodeIndex middle = transient.network().graph.NodeIndexOf("pipe_0@burst");
+  EXPECT_GT(reports[4].state.mass_flow_kg_per_s[0], 0.0);  // 240 s: eastwards
+  EXPECT_NEAR(reports[4].state.temperature_K[middle], 360.0, 1e-6);
+  EXPECT_LT(reports.back().state.mass_flow_kg_per_s[0], 0.0);  // westwards after the swap
+  EXPECT_NEAR(reports.back().state.temperature_K[middle], 320.0, 1e-6);
+}
+
 }  // namespace
 }  // namespace lifeline::heating

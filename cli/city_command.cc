@@ -3,15 +3,19 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
+#include "scenarios/city/city_generator.h"
+
 namespace lifeline::cli {
 
-void AddCityCommand(CLI::App& app, CityCommand& command) {
-  command.city = app.add_subcommand("city", "Generate and inspect the demo city");
-  command.city->require_subcommand(1);
-  command.generate = command.city->add_subcommand(
+void AddCityCommand(CLI::App& app) {
+  CLI::App* city_app = app.add_subcommand("city", "Generate and inspect the demo city");
+  city_app->require_subcommand(1);
+  CLI::App* g = city_app->add_subcommand(
       "generate", "Generate a city (layout, water .inp, drainage .inp, gas, heating, bridges, tunnel, sensors, map)");
-  city::GenerateOptions& o = command.generate_options;
-  CLI::App* g = command.generate;
+  auto options = std::make_shared<city::GenerateOptions>();
+  city::GenerateOptions& o = *options;
   g->add_option("--seed", o.city.seed, "Seed of every random choice (same seed, same bytes)")->required();
   g->add_option("--size", o.city.size_blocks, "Blocks along each side of the city (8 .. 2000)")->required();
   g->add_option("--out", o.out_dir, "Output folder (created when missing)")->required();
@@ -27,15 +31,9 @@ void AddCityCommand(CLI::App& app, CityCommand& command) {
   g->add_option("--gas-cover-m", b.gas_cover_m, "Cover over gas pipes, m")->capture_default_str();
   g->add_option("--heating-cover-m", b.heating_cover_m, "Cover over heating pipes, m")->capture_default_str();
   g->add_option("--tunnel-cover-m", b.tunnel_cover_m, "Cover over the utility tunnel roof, m")->capture_default_str();
-}
-
-bool RunCityCommand(const CityCommand& command) {
-  if (!command.city->parsed()) return false;
-  if (command.generate->parsed()) {
-    const city::GenerateReport report = city::GenerateCity(command.generate_options);
-    for (const std::string& line : report.lines) fmt::print("{}\n", line);
-  }
-  return true;
+  g->callback([options] {
+    for (const std::string& line : city::GenerateCity(*options).lines) fmt::print("{}\n", line);
+  });
 }
 
 }  // namespace lifeline::cli

@@ -1,27 +1,13 @@
-// `lifeline city ...`: the demo city commands.
+// `lifeline city ...`: the demo city commands (scenarios/city/city_generator.h).
 //
 //   lifeline city generate --seed N --size S --out DIR [--map-px P] [--<system>-cover-m X ...]
-//
-// Adds the subcommands to the app; after parsing, RunCityCommand runs the one
-// the user chose.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
-#include "scenarios/city/city_generator.h"
-
 namespace lifeline::cli {
 
-struct CityCommand {
-  CLI::App* city = nullptr;
-  CLI::App* generate = nullptr;
-  city::GenerateOptions generate_options;
-};
-
-// Registers `city` and its subcommands; `command` must outlive parsing.
-void AddCityCommand(CLI::App& app, CityCommand& command);
-
-// Runs the parsed city subcommand and prints its summary; false when `city` was not given.
-bool RunCityCommand(const CityCommand& command);
+// Registers `city` and its subcommands on app; the chosen one runs from its parse callback.
+void AddCityCommand(CLI::App& app);
 
 }  // namespace lifeline::cli

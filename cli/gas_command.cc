@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/error.h"
+#include "engine/input_file.h"
 #include "engine/results_store.h"
 #include "engine/units.h"
 #include "models/gas/city_gas_reader.h"
@@ -80,15 +81,8 @@ std::vector<std::string> Fields(const std::string& text, size_t count, const cha
 }
 
 double Number(const std::string& text, const char* option) {
-  size_t used = 0;
-  double value = 0.0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size()) throw Error(fmt::format("{}: '{}' is not a number", option, text));
-  return value;
+  if (const std::optional<double> value = ParseNumber(text)) return *value;
+  throw Error(fmt::format("{}: '{}' is not a number", option, text));
 }
 
 gas::LeakSpec ParseLeak(const std::string& text, double discharge_coefficient) {

@@ -10,6 +10,7 @@
 
 #include "engine/csv_table.h"
 #include "engine/error.h"
+#include "engine/input_file.h"
 #include "engine/results_store.h"
 #include "engine/units.h"
 #include "models/heating/heating_reader.h"
@@ -41,12 +42,7 @@ std::vector<std::string> Fields(const std::string& text, size_t count, const cha
 }
 
 double Number(const std::string& text, const char* option) {
-  try {
-    size_t used = 0;
-    const double value = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(value)) return value;
-  } catch (const std::exception&) {
-  }
+  if (const std::optional<double> value = ParseNumber(text)) return *value;
   throw Error(fmt::format("{}: '{}' is not a number", option, text));
 }
 

@@ -58,8 +58,7 @@ int main(int argc, char** argv) {
 
   lifeline::cli::AddDemoCommand(app, no_progress);
   lifeline::cli::AddBridgeCommand(app);
-  lifeline::cli::CityCommand city_command;
-  lifeline::cli::AddCityCommand(app, city_command);
+  lifeline::cli::AddCityCommand(app);
   lifeline::cli::AddEventsCommand(app);
   lifeline::cli::AddGasCommand(app);
   lifeline::cli::AddHeatingCommand(app);
@@ -82,7 +81,6 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
       return app.exit(e);
     }
-    lifeline::cli::RunCityCommand(city_command);
     for (const auto& [name, issue] : planned_issue) {
       if (app.got_subcommand(name)) {
         fmt::print(stderr, "lifeline {}: no commands yet; they arrive with issue #{}\n", name, issue);

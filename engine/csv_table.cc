@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "engine/error.h"
@@ -43,6 +44,15 @@ void CsvTable::Write(const std::string& path) const {
     file << '\n';
   }
   if (!file) throw Error(fmt::format("{}: writing the CSV file failed", path));
+}
+
+std::ofstream OpenCsvFile(const std::string& dir, const std::string& file_name) {
+  std::filesystem::create_directories(dir);
+  const std::string path = (std::filesystem::path(dir) / file_name).string();
+  std::ofstream file(path);
+  if (!file) throw Error(fmt::format("{}: cannot create the CSV file", path));
+  file.precision(10);
+  return file;
 }
 
 }  // namespace lifeline

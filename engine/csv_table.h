@@ -3,6 +3,7 @@
 // enough digits to round-trip a double.
 #pragma once
 
+#include <fstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -23,5 +24,9 @@ class CsvTable {
   std::vector<std::string> columns_;
   std::vector<std::vector<CsvCell>> rows_;
 };
+
+// A CSV file dir/file_name opened for streaming large outputs (the folder is
+// created; 10 significant digits); an unwritable file is an Error naming it.
+std::ofstream OpenCsvFile(const std::string& dir, const std::string& file_name);
 
 }  // namespace lifeline

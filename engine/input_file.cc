@@ -4,12 +4,25 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "engine/error.h"
 
 namespace lifeline {
+
+std::optional<double> ParseNumber(const std::string& text) {
+  size_t used = 0;
+  double value = 0.0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
 
 nlohmann::json ParseJson(const std::string& text, const std::string& source_name) {
   try {

@@ -7,12 +7,17 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace lifeline {
 
 // The whole file as text; an unreadable file is an Error naming it.
 std::string ReadTextFile(const std::string& path);
+
+// The number the whole of text spells (finite), or nothing: for command-line
+// fields and attribute values whose errors the caller names.
+std::optional<double> ParseNumber(const std::string& text);
 
 // Parses text; a syntax error is an Error naming source_name and the line.
 nlohmann::json ParseJson(const std::string& text, const std::string& source_name);

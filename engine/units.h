@@ -16,6 +16,7 @@ inline constexpr double kMetresPerInch = 0.0254;
 inline constexpr double FeetToMetres(double feet) { return feet * kMetresPerFoot; }
 inline constexpr double InchesToMetres(double inches) { return inches * kMetresPerInch; }
 inline constexpr double MillimetresToMetres(double mm) { return mm * 1e-3; }
+inline constexpr double MetresToMillimetres(double m) { return m * 1e3; }
 
 // time
 inline constexpr double HoursToSeconds(double hours) { return hours * 3600.0; }
@@ -24,6 +25,7 @@ inline constexpr double SecondsToHours(double seconds) { return seconds / 3600.0
 // volume flow
 inline constexpr double kCubicMetresPerUsGallon = 3.785411784e-3;
 inline constexpr double LitresPerSecondToCubicMetresPerSecond(double lps) { return lps * 1e-3; }
+inline constexpr double CubicMetresPerSecondToLitresPerSecond(double m3s) { return m3s * 1e3; }
 inline constexpr double CubicMetresPerHourToCubicMetresPerSecond(double m3h) { return m3h / 3600.0; }
 inline constexpr double GallonsPerMinuteToCubicMetresPerSecond(double gpm) {
   return gpm * kCubicMetresPerUsGallon / 60.0;

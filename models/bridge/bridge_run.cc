@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 
+#include "engine/csv_table.h"
 #include "engine/error.h"
 #include "engine/results_store.h"
 #include "models/bridge/girder_matrices.h"
@@ -15,16 +16,6 @@
 
 namespace lifeline::bridge {
 namespace {
-
-// A CSV file in the output folder; an unwritable one is an Error naming it.
-std::ofstream OpenCsv(const std::string& dir, const std::string& name) {
-  std::filesystem::create_directories(dir);
-  const std::string path = (std::filesystem::path(dir) / name).string();
-  std::ofstream file(path);
-  if (!file) throw Error(fmt::format("{}: cannot create the CSV file", path));
-  file.precision(10);
-  return file;
-}
 
 // The results file to write into (the run's shared one, or one of its own in owner), or null.
 ResultsWriter* OpenResults(const BridgeRunOptions& options, const Girder& girder, const std::string& what,
@@ -70,20 +61,20 @@ std::vector<std::string> RunStatic(const BridgeInput& input, const BridgeRunOpti
     rotation_rad.push_back(result.displacement(RotationDof(node)));
   }
 
-  std::ofstream nodes = OpenCsv(options.csv_dir, "static_nodes.csv");
+  std::ofstream nodes = OpenCsvFile(options.csv_dir, "static_nodes.csv");
   nodes << "node_id,x_m,deflection_m,rotation_rad\n";
   for (int node = 0; node < girder.node_count(); ++node) {
     nodes << girder.graph.node(node).id << ',' << girder.node_x_m[node] << ',' << deflection_m[node] << ','
           << rotation_rad[node] << '\n';
   }
-  std::ofstream sensors = OpenCsv(options.csv_dir, "static_sensors.csv");
+  std::ofstream sensors = OpenCsvFile(options.csv_dir, "static_sensors.csv");
   sensors << "sensor_id,x_m,deflection_m,rotation_rad,strain\n";
   for (size_t s = 0; s < result.sensors.size(); ++s) {
     const SensorReading& reading = result.sensors[s];
     sensors << reading.sensor_id << ',' << girder.sensors[s].x_m << ',' << reading.deflection_m << ','
             << reading.rotation_rad << ',' << reading.strain << '\n';
   }
-  std::ofstream reactions = OpenCsv(options.csv_dir, "static_reactions.csv");
+  std::ofstream reactions = OpenCsvFile(options.csv_dir, "static_reactions.csv");
   reactions << "support_id,vertical_force_N,horizontal_force_N,moment_Nm\n";
   std::vector<double> vertical_N;
   std::vector<std::string> support_ids;
@@ -137,7 +128,7 @@ const char* KindName(ModeKind kind) { return kind == ModeKind::kAxial ? "axial" 
 std::vector<std::string> RunModal(const BridgeInput& input, const BridgeRunOptions& options) {
   const Girder& girder = input.girder;
   const std::vector<Mode> modes = SolveModes(girder, input.mode_count);
-  std::ofstream table = OpenCsv(options.csv_dir, "modes.csv");
+  std::ofstream table = OpenCsvFile(options.csv_dir, "modes.csv");
   table << "mode,frequency_Hz,kind\n";
   std::vector<std::string> mode_ids;
   std::vector<double> frequency_Hz;
@@ -146,7 +137,7 @@ std::vector<std::string> RunModal(const BridgeInput& input, const BridgeRunOptio
     mode_ids.push_back(fmt::format("mode{}", k + 1));
     frequency_Hz.push_back(modes[k].frequency_Hz);
   }
-  std::ofstream shapes = OpenCsv(options.csv_dir, "mode_shapes.csv");
+  std::ofstream shapes = OpenCsvFile(options.csv_dir, "mode_shapes.csv");
   shapes << "node_id,x_m";
   for (const std::string& id : mode_ids) shapes << ',' << id << "_deflection," << id << "_axial";
   shapes << '\n';
@@ -201,7 +192,7 @@ std::vector<std::string> RunVehicle(const BridgeInput& input, const BridgeRunOpt
   }
   const CrossingResult result = SimulateCrossing(girder, *input.vehicle, crossing);
 
-  std::ofstream csv = OpenCsv(options.csv_dir, "vehicle_sensors.csv");
+  std::ofstream csv = OpenCsvFile(options.csv_dir, "vehicle_sensors.csv");
   csv << "time_s";
   for (const SensorHistory& history : result.sensors) {
     csv << ',' << history.sensor_id << "_deflection_m," << history.sensor_id << "_acceleration_m_per_s2,"

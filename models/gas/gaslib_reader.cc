@@ -37,15 +37,9 @@ class Quantities {
 
   double Value(const XmlElement& element, const char* key = "value") const {
     const std::string text = Attribute(element, key);
-    size_t used = 0;
-    double value = 0.0;
-    try {
-      value = std::stod(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != text.size()) throw Fail(element, fmt::format("'{}' = '{}' is not a number", key, text));
-    return value;
+    const std::optional<double> value = ParseNumber(text);
+    if (!value) throw Fail(element, fmt::format("'{}' = '{}' is not a number", key, text));
+    return *value;
   }
 
   // <name value unit/> as SI: m, Pa, K, kg/m3, normal m3/s

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 
+#include "engine/csv_table.h"
 #include "engine/error.h"
 #include "engine/results_store.h"
 #include "models/water/hydraulic_solver.h"
@@ -15,16 +16,6 @@
 
 namespace lifeline::water {
 namespace {
-
-// A CSV file in the output folder; an unwritable one is an Error naming it.
-std::ofstream OpenCsv(const std::string& dir, const std::string& name) {
-  std::filesystem::create_directories(dir);
-  const std::string path = (std::filesystem::path(dir) / name).string();
-  std::ofstream file(path);
-  if (!file) throw Error(fmt::format("{}: cannot create the CSV file", path));
-  file.precision(10);
-  return file;
-}
 
 const char* StatusName(LinkState state) {
   if (IsClosed(state)) return "closed";
@@ -45,13 +36,13 @@ std::vector<std::string> RunWaterSnapshot(const WaterRunOptions& options) {
   for (NodeIndex n = 0; n < graph.node_count(); ++n) pressure_m[n] = snapshot.head_m[n] - network.nodes[n].elevation_m;
 
   if (!options.csv_dir.empty()) {
-    std::ofstream nodes = OpenCsv(options.csv_dir, "nodes.csv");
+    std::ofstream nodes = OpenCsvFile(options.csv_dir, "nodes.csv");
     nodes << "node_id,kind,head_m,pressure_m,demand_m3_per_s\n";
     for (NodeIndex n = 0; n < graph.node_count(); ++n) {
       nodes << graph.node(n).id << ',' << graph.node(n).kind << ',' << snapshot.head_m[n] << ',' << pressure_m[n] << ','
             << snapshot.demand_m3_per_s[n] << '\n';
     }
-    std::ofstream links = OpenCsv(options.csv_dir, "links.csv");
+    std::ofstream links = OpenCsvFile(options.csv_dir, "links.csv");
     links << "link_id,kind,flow_m3_per_s,head_loss_m,status\n";
     for (LinkIndex l = 0; l < graph.link_count(); ++l) {
       links << graph.link(l).id << ',' << graph.link(l).kind << ',' << snapshot.flow_m3_per_s[l] << ','

@@ -1,15 +1,10 @@
 // EPANET 2.2 .inp writer for the city's water network (see water_inp_writer.h).
 #include "scenarios/city/water_inp_writer.h"
 
+#include "engine/units.h"
 #include "scenarios/city/text_file_writer.h"
 
 namespace lifeline::city {
-namespace {
-
-double Lps(double flow_m3_per_s) { return flow_m3_per_s * 1e3; }
-double Millimetres(double length_m) { return length_m * 1e3; }
-
-}  // namespace
 
 void WriteWaterInp(const WaterNetwork& water, const std::string& title, const std::string& path) {
   TextFileWriter out(path);
@@ -18,7 +13,7 @@ void WriteWaterInp(const WaterNetwork& water, const std::string& title, const st
   out.Print("[JUNCTIONS]\n;ID\tElev\tDemand\tPattern\n");
   for (const WaterNode& node : water.nodes) {
     if (node.kind != "junction") continue;
-    out.Print("{}\t{:.2f}\t{:.4f}\t{}\n", node.id, node.position.z_m, Lps(node.base_demand_m3_per_s),
+    out.Print("{}\t{:.2f}\t{:.4f}\t{}\n", node.id, node.position.z_m, units::CubicMetresPerSecondToLitresPerSecond(node.base_demand_m3_per_s),
               node.base_demand_m3_per_s > 0.0 ? "DIURNAL" : "");
   }
   out.Print("\n[RESERVOIRS]\n;ID\tHead\tPattern\n");
@@ -32,7 +27,7 @@ void WriteWaterInp(const WaterNetwork& water, const std::string& title, const st
   for (const WaterLink& link : water.links) {
     if (link.kind != WaterLinkKind::kPipe) continue;
     out.Print("{}\t{}\t{}\t{:.2f}\t{:.0f}\t{:.0f}\t0\tOpen\n", link.id, water.nodes[link.from].id,
-              water.nodes[link.to].id, link.length_m, Millimetres(link.diameter_m), link.hazen_williams_c);
+              water.nodes[link.to].id, link.length_m, units::MetresToMillimetres(link.diameter_m), link.hazen_williams_c);
   }
   out.Print("\n[PUMPS]\n;ID\tNode1\tNode2\tParameters\n");
   const WaterLink& pump = water.links[water.pump_link];
@@ -41,7 +36,7 @@ void WriteWaterInp(const WaterNetwork& water, const std::string& title, const st
   for (const WaterLink& link : water.links) {
     if (link.kind != WaterLinkKind::kPressureReducingValve && link.kind != WaterLinkKind::kIsolationValve) continue;
     out.Print("{}\t{}\t{}\t{:.0f}\t{}\t{:.2f}\t0\n", link.id, water.nodes[link.from].id, water.nodes[link.to].id,
-              Millimetres(link.diameter_m), link.kind == WaterLinkKind::kPressureReducingValve ? "PRV" : "TCV",
+              units::MetresToMillimetres(link.diameter_m), link.kind == WaterLinkKind::kPressureReducingValve ? "PRV" : "TCV",
               link.setting);
   }
 
@@ -52,7 +47,7 @@ void WriteWaterInp(const WaterNetwork& water, const std::string& title, const st
     out.Print("\n");
   }
   out.Print("\n[CURVES]\n;ID\tX-Value\tY-Value\n;PUMP: design point\n");
-  out.Print("C-{}\t{:.2f}\t{:.2f}\n", pump.id, Lps(water.pump_design_flow_m3_per_s), water.pump_design_head_m);
+  out.Print("C-{}\t{:.2f}\t{:.2f}\n", pump.id, units::CubicMetresPerSecondToLitresPerSecond(water.pump_design_flow_m3_per_s), water.pump_design_head_m);
 
   out.Print(
       "\n[TIMES]\nDuration\t24:00\nHydraulic Timestep\t1:00\nQuality Timestep\t0:05\nPattern Timestep\t1:00\n"

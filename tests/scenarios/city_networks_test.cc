@@ -1,6 +1,7 @@
 // Tests scenarios/city/ (water_network, drainage_network, gas_city_writer, heating_city_writer,
 // street_network, bridge_city_writer): every network is connected from its sources, sewers fall
 // downstream within the documented depths, water diameters never grow away from the source.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -188,7 +189,10 @@ TEST_P(CityNetworks, TunnelLiesUnderItsStreetInShortSections) {
 }
 
 INSTANTIATE_TEST_SUITE_P(SmallCities, CityNetworks,
-                         ::testing::Values(CityCase{1, 8}, CityCase{42, 13}, CityCase{2026, 18}));
+                         ::testing::Values(CityCase{1, 8}, CityCase{42, 13}, CityCase{2026, 18}),
+                         [](const ::testing::TestParamInfo<CityCase>& city_case) {
+                           return fmt::format("seed{}_size{}", city_case.param.seed, city_case.param.size_blocks);
+                         });
 
 }  // namespace
 }  // namespace lifeline::city

@@ -1,5 +1,6 @@
 // `lifeline gas ...` (see gas_command.h).
 #include "cli/gas_command.h"
+#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 #include <fmt/os.h>
@@ -66,24 +67,6 @@ void WriteH5(const gas::GasNetwork& network, const gas::GasSteadyResult& result,
   writer.AppendStep(gas::kSystem, 0.0, rows);
 }
 
-// "A:B:C..." split at ':' into exactly count fields; the first may not be empty.
-std::vector<std::string> Fields(const std::string& text, size_t count, const char* option) {
-  std::vector<std::string> fields;
-  size_t start = 0;
-  for (size_t colon; (colon = text.find(':', start)) != std::string::npos; start = colon + 1) {
-    fields.push_back(text.substr(start, colon - start));
-  }
-  fields.push_back(text.substr(start));
-  if (fields.size() != count || fields.front().empty()) {
-    throw Error(fmt::format("{} '{}': expected {} fields separated by ':'", option, text, count));
-  }
-  return fields;
-}
-
-double Number(const std::string& text, const char* option) {
-  if (const std::optional<double> value = ParseNumber(text)) return *value;
-  throw Error(fmt::format("{}: '{}' is not a number", option, text));
-}
 
 gas::LeakSpec ParseLeak(const std::string& text, double discharge_coefficient) {
   const std::vector<std::string> fields = Fields(text, 3, "--leak");

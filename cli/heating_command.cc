@@ -1,5 +1,6 @@
 // `lifeline heating` commands (see heating_command.h).
 #include "cli/heating_command.h"
+#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 
@@ -32,19 +33,6 @@ struct SimulateArguments {
   std::string burst;             // PIPE:FRACTION:HOLE_DIAMETER_M:TIME_S
   std::string pump_trip;         // PUMP:MASS_FLOW_KG_PER_S:TIME_S
 };
-
-std::vector<std::string> Fields(const std::string& text, size_t count, const char* option) {
-  std::vector<std::string> fields;
-  std::stringstream stream(text);
-  for (std::string field; std::getline(stream, field, ':');) fields.push_back(field);
-  if (fields.size() != count) throw Error(fmt::format("{} '{}' needs {} fields separated by ':'", option, text, count));
-  return fields;
-}
-
-double Number(const std::string& text, const char* option) {
-  if (const std::optional<double> value = ParseNumber(text)) return *value;
-  throw Error(fmt::format("{}: '{}' is not a number", option, text));
-}
 
 void RunTransient(heating::HeatingNetwork network, const SimulateArguments& arguments) {
   heating::TransientOptions options;

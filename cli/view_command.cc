@@ -1,5 +1,6 @@
 // `lifeline view` commands (see view_command.h).
 #include "cli/view_command.h"
+#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 
@@ -25,25 +26,17 @@ struct SnapshotArguments {
   double exaggeration = 5.0;
 };
 
-std::vector<std::string> Split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, separator)) parts.push_back(part);
-  return parts;
-}
-
 void RunSnapshot(const SnapshotArguments& arguments) {
   const ResultsReader results(arguments.results_path);
   viewer::SceneOptions scene;
   scene.vertical_exaggeration = arguments.exaggeration;
   if (!arguments.colour.empty()) {
-    const std::vector<std::string> parts = Split(arguments.colour, '/');
+    const std::vector<std::string> parts = SplitFields(arguments.colour, '/');
     if (parts.size() != 2) throw Error(fmt::format("--colour '{}' is not SYSTEM/QUANTITY", arguments.colour));
     scene.colour_by = viewer::ColourBy{parts[0], parts[1], arguments.time_s};
   }
   for (const std::string& alarm : arguments.alarms) {
-    const std::vector<std::string> parts = Split(alarm, '/');
+    const std::vector<std::string> parts = SplitFields(alarm, '/');
     if (parts.size() != 3 || parts[2].size() != 1 || parts[2][0] < '1' || parts[2][0] > '4') {
       throw Error(fmt::format("--alarm '{}' is not SYSTEM/ELEMENT/LEVEL with LEVEL 1 (I red) to 4 (IV blue)", alarm));
     }
@@ -52,7 +45,7 @@ void RunSnapshot(const SnapshotArguments& arguments) {
   viewer::SnapshotOptions snapshot;
   snapshot.preset = viewer::ParseCameraPreset(arguments.camera);
   snapshot.vertical_exaggeration = arguments.exaggeration;
-  const std::vector<std::string> size = Split(arguments.size, 'x');
+  const std::vector<std::string> size = SplitFields(arguments.size, 'x');
   try {
     if (size.size() != 2) throw std::invalid_argument("size");
     snapshot.width_px = std::stoi(size[0]);

@@ -1,6 +1,5 @@
 // `lifeline gas ...` (see gas_command.h).
 #include "cli/gas_command.h"
-#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 #include <fmt/os.h>
@@ -11,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/option_fields.h"
 #include "engine/error.h"
 #include "engine/input_file.h"
 #include "engine/results_store.h"

@@ -1,6 +1,5 @@
 // `lifeline heating` commands (see heating_command.h).
 #include "cli/heating_command.h"
-#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 
@@ -9,6 +8,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/option_fields.h"
 #include "engine/csv_table.h"
 #include "engine/error.h"
 #include "engine/input_file.h"

@@ -1,12 +1,12 @@
 // `lifeline view` commands (see view_command.h).
 #include "cli/view_command.h"
-#include "cli/option_fields.h"
 
 #include <fmt/format.h>
 
 #include <memory>
 #include <sstream>
 
+#include "cli/option_fields.h"
 #include "engine/error.h"
 #include "engine/results_store.h"
 #include "viewer/scene_builder.h"

@@ -4,6 +4,7 @@
 #include "models/bridge/bridge_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -82,7 +83,7 @@ TEST(BridgeReader, ErrorsNameTheFileAndElement) {
 
 TEST(BridgeRun, WritesCsvAndResultsForEachMode) {
   const BridgeInput input = ReadBridgeFile(kExample);
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "lifeline_bridge_run_test";
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("lifeline_bridge_run_test-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   for (const BridgeMode mode : {BridgeMode::kStatic, BridgeMode::kModal, BridgeMode::kVehicle}) {
     const std::string h5 = (dir / ("run" + std::to_string(static_cast<int>(mode)) + ".h5")).string();

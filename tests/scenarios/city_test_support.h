@@ -9,13 +9,17 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "scenarios/city/city_generator.h"
 
 namespace lifeline::city::testing {
 
-// A fresh, empty folder under the system temporary folder, named for the test.
+// A fresh, empty folder under the system temporary folder, named for the test
+// and the process (CTest runs test cases in parallel processes).
 inline std::filesystem::path FreshFolder(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("lifeline-city-test-" + name);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("lifeline-city-test-" + name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

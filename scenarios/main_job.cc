@@ -3,9 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
-#include <limits>
 
 #include "engine/error.h"
 #include "engine/input_file.h"
@@ -20,7 +18,7 @@ namespace lifeline::scenarios {
 namespace {
 
 constexpr double kBurstTime_s = 8.0 * 3600.0;
-constexpr double kBurstHole_m = 0.05;
+constexpr double kBurstHole_m = 0.1;
 constexpr double kOverweightFactor = 1.3;
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
@@ -31,14 +29,21 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 std::vector<std::string> RunHeating(const std::string& path, double step_s, bool show_progress, ResultsWriter& results) {
   const auto start = std::chrono::steady_clock::now();
   heating::HeatingNetwork city = heating::ReadCityHeatingFile(path);
-  // the burst: the widest supply pipe (the plant's main), 40 % along, a 5 cm hole
-  LinkIndex main = -1;
-  for (LinkIndex l = 0; l < city.graph.link_count(); ++l) {
-    if (city.graph.link(l).kind == "supply_pipe" && (main < 0 || city.links[l].diameter_m > city.links[main].diameter_m)) main = l;
+  // the burst: the supply pipe into the substation with the largest load, half way along
+  const NetworkGraph& city_graph = city.graph;
+  LinkIndex station = -1;
+  for (LinkIndex l = 0; l < city_graph.link_count(); ++l) {
+    if (city.links[l].kind != heating::LinkKind::kSubstation) continue;
+    if (station < 0 || city.links[l].heat_extracted_W > city.links[station].heat_extracted_W) station = l;
   }
-  if (main < 0) throw Error(fmt::format("{}: no supply pipe to burst", path));
-  const std::string pipe = city.graph.link(main).id;
-  heating::HeatingNetwork network = heating::WithBurst(city, pipe, 0.4, kBurstHole_m);
+  LinkIndex feeder = -1;
+  for (LinkIndex l = 0; station >= 0 && l < city_graph.link_count(); ++l) {
+    if (city_graph.link(l).kind == "supply_pipe" && city_graph.link_to(l) == city_graph.link_from(station)) feeder = l;
+  }
+  if (feeder < 0) throw Error(fmt::format("{}: no supply pipe feeds a substation", path));
+  const std::string pipe = city_graph.link(feeder).id;
+  const std::string station_id = city_graph.link(station).id;
+  heating::HeatingNetwork network = heating::WithBurst(city, pipe, 0.5, kBurstHole_m);
   const double hole_area = network.leaks.back().hole_area_m2;
   network.leaks.back().hole_area_m2 = 0.0;
 
@@ -48,31 +53,26 @@ std::vector<std::string> RunHeating(const std::string& path, double step_s, bool
   options.report_step_s = 900.0;
   options.show_progress = show_progress;
   heating::HeatingTransient transient(network, options);
-  transient.Schedule(kBurstTime_s, fmt::format("burst of supply pipe {} ({} cm hole)", pipe, kBurstHole_m * 100),
+  transient.Schedule(kBurstTime_s, fmt::format("burst of supply pipe {} ({:.0f} cm hole)", pipe, kBurstHole_m * 100),
                      [hole_area](heating::HeatingNetwork& n) { n.leaks.back().hole_area_m2 = hole_area; });
   const std::vector<heating::TransientReport> reports = transient.Run(&results);
 
-  // what the consumers saw: the worst substation before and after the burst
+  // what the substation behind the burst saw
   const NetworkGraph& graph = network.graph;
-  auto worst = [&](const heating::SteadyState& state) {
-    double lowest_dp = std::numeric_limits<double>::infinity(), coldest = lowest_dp;
-    for (LinkIndex l = 0; l < graph.link_count(); ++l) {
-      if (network.links[l].kind != heating::LinkKind::kSubstation) continue;
-      lowest_dp = std::min(lowest_dp, -state.pressure_rise_Pa[l]);
-      coldest = std::min(coldest, state.temperature_K[graph.link_from(l)]);
-    }
-    return std::pair{lowest_dp, coldest};
-  };
-  const auto [dp_before, t_before] = worst(reports[static_cast<size_t>(kBurstTime_s / options.report_step_s) - 1].state);
-  const auto [dp_after, t_after] = worst(reports.back().state);
+  const LinkIndex seen = graph.LinkIndexOf(station_id);
+  const heating::SteadyState& before = reports[static_cast<size_t>(kBurstTime_s / options.report_step_s) - 1].state;
+  const heating::SteadyState& after = reports.back().state;
   return {
       fmt::format("heating: {} junctions, {} links, 24 h at {:.0f} s steps in {:.1f} s", graph.node_count(),
                   graph.link_count(), step_s, SecondsSince(start)),
-      fmt::format("  08:00 burst of {}: {:.1f} kg/s lost to the ground at the end of the day",
-                  pipe, reports.back().state.leak_mass_flow_kg_per_s.back()),
-      fmt::format("  worst substation: differential pressure {:.2f} -> {:.2f} bar, supply {:.1f} -> {:.1f} degC",
-                  units::PascalToBar(dp_before), units::PascalToBar(dp_after), units::KelvinToCelsius(t_before),
-                  units::KelvinToCelsius(t_after)),
+      fmt::format("  08:00 burst of {} ({:.0f} cm hole): {:.1f} kg/s lost to the ground at the end of the day", pipe,
+                  kBurstHole_m * 100, after.leak_mass_flow_kg_per_s.back()),
+      fmt::format("  substation {} ({:.1f} MW): inlet {:.2f} -> {:.2f} bar, differential {:.2f} -> {:.2f} bar{}",
+                  station_id, network.links[seen].heat_extracted_W / 1e6,
+                  units::PascalToBar(before.pressure_Pa[graph.link_from(seen)]),
+                  units::PascalToBar(after.pressure_Pa[graph.link_from(seen)]),
+                  units::PascalToBar(-before.pressure_rise_Pa[seen]), units::PascalToBar(-after.pressure_rise_Pa[seen]),
+                  after.pressure_rise_Pa[seen] > 0.0 ? " (it would need a booster)" : ""),
   };
 }
 

@@ -3,8 +3,8 @@
 // It opens the committed demo city (data/demo-city, docs/city.md) and runs
 // every model that has landed on it, into one HDF5 results file:
 //   - water supply: the hydraulic snapshot of the city's EPANET network;
-//   - district heating: 24 h with plug-flow temperatures, and a burst of the
-//     plant's main supply pipe at 08:00;
+//   - district heating: 24 h with plug-flow temperatures, and at 08:00 a burst
+//     of the supply pipe into the substation with the largest load;
 //   - bridges: an overweight six-axle truck (130 % of the file's legal truck)
 //     crossing the first continuous girder, with its indicators.
 // Each model joins here as it lands.

@@ -5,6 +5,9 @@
 //   - water supply: the hydraulic snapshot of the city's EPANET network;
 //   - district heating: 24 h with plug-flow temperatures, and at 08:00 a burst
 //     of the supply pipe into the substation with the largest load;
+//   - gas: a small hole in the low-pressure main passing closest to a sewer
+//     manhole with a methane sensor, and %LEL over 12 h in the three nearest
+//     monitored manholes (gas_migration.h);
 //   - bridges: an overweight six-axle truck (130 % of the file's legal truck)
 //     crossing the first continuous girder, with its indicators.
 // Each model joins here as it lands.

@@ -9,16 +9,25 @@ constexpr int kBending[4] = {1, 2, 4, 5};
 
 }  // namespace
 
+double ShearParameter(const Section& section, double length_m) {
+  if (section.theory != BeamTheory::kTimoshenko) return 0.0;
+  return 12.0 * section.elastic_modulus_Pa * section.second_moment_m4 /
+         (section.shear_modulus_Pa * section.shear_area_m2 * length_m * length_m);
+}
+
 ElementMatrix ElementStiffness(const Section& section, double length_m) {
   const double L = length_m;
   const double axial = section.elastic_modulus_Pa * section.area_m2 / L;
-  const double ei = section.elastic_modulus_Pa * section.second_moment_m4 / (L * L * L);
+  const double phi = ShearParameter(section, L);
+  const double ei = section.elastic_modulus_Pa * section.second_moment_m4 / ((1.0 + phi) * L * L * L);
+  const double near = (4.0 + phi) * L * L;
+  const double far = (2.0 - phi) * L * L;
   Eigen::Matrix4d bending;
   // clang-format off
   bending << 12, 6 * L, -12, 6 * L,
-             6 * L, 4 * L * L, -6 * L, 2 * L * L,
+             6 * L, near, -6 * L, far,
              -12, -6 * L, 12, -6 * L,
-             6 * L, 2 * L * L, -6 * L, 4 * L * L;
+             6 * L, far, -6 * L, near;
   // clang-format on
   ElementMatrix k = ElementMatrix::Zero();
   k(0, 0) = k(3, 3) = axial;

@@ -1,4 +1,4 @@
-// The planar Euler-Bernoulli frame element: axial bar plus Hermite beam.
+// The planar Euler-Bernoulli / Timoshenko frame element: axial bar plus Hermite beam.
 //
 // Element DOFs d = [u1, w1, theta1, u2, w2, theta2] (girder.h signs: w down,
 // theta = dw/dx). With xi = s / L on the element of length L:
@@ -9,6 +9,13 @@
 // Stiffness (exact for a prismatic member):
 //   axial  EA/L [1 -1; -1 1]
 //   bending EI/L^3 [12 6L -12 6L; 6L 4L^2 -6L 2L^2; -12 -6L 12 -6L; 6L 2L^2 -6L 4L^2]
+// Timoshenko (section.theory == kTimoshenko; theta is then the section
+// rotation, w' = theta + shear strain), phi = 12 EI / (G A_s L^2):
+//   bending EI/((1+phi) L^3) [12 6L -12 6L; 6L (4+phi)L^2 -6L (2-phi)L^2;
+//                             -12 -6L 12 -6L; 6L (2-phi)L^2 -6L (4+phi)L^2]
+// (exact nodal stiffness of a prismatic shear-flexible member; phi = 0 is
+// Euler-Bernoulli). The mass stays the Euler-Bernoulli consistent one below
+// (no rotary inertia), and the shape functions below stay the Hermite ones.
 // Consistent mass (m = mass per length):
 //   axial  mL/6 [2 1; 1 2]
 //   bending mL/420 [156 22L 54 -13L; 22L 4L^2 13L -3L^2; 54 13L 156 -22L; -13L -3L^2 -22L 4L^2]
@@ -25,6 +32,9 @@ namespace lifeline::bridge {
 
 using ElementMatrix = Eigen::Matrix<double, 6, 6>;
 using ElementVector = Eigen::Matrix<double, 6, 1>;
+
+// phi = 12 EI / (G A_s L^2) for a Timoshenko section, 0 for Euler-Bernoulli.
+double ShearParameter(const Section& section, double length_m);
 
 ElementMatrix ElementStiffness(const Section& section, double length_m);
 ElementMatrix ElementConsistentMass(const Section& section, double length_m);

@@ -98,6 +98,16 @@ Section ReadSection(const Reader& root, const std::string& source, const std::st
   section.area_m2 = reader.Positive("A_m2");
   section.mass_kg_per_m = reader.Positive("mass_kg_per_m");
   section.thermal_expansion_per_K = reader.Number("alpha_per_K", section.thermal_expansion_per_K);
+  const std::string theory = reader.has("theory") ? reader.Text("theory") : "euler-bernoulli";
+  if (theory == "timoshenko") {
+    section.theory = BeamTheory::kTimoshenko;
+    section.shear_modulus_Pa = reader.Positive("G_Pa");
+    section.shear_area_m2 = reader.has("As_m2")
+                                ? reader.Positive("As_m2")
+                                : reader.Positive("shear_correction", 5.0 / 6.0) * section.area_m2;
+  } else if (theory != "euler-bernoulli") {
+    reader.Fail(fmt::format("unknown theory '{}' (euler-bernoulli or timoshenko)", theory));
+  }
   return section;
 }
 

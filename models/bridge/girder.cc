@@ -18,6 +18,11 @@ void CheckSection(const Section& section, const std::string& title) {
     throw Error::AtElement(kSystem, title,
                            "section needs positive E, I, A and mass per length, finite alpha");
   }
+  if (section.theory == BeamTheory::kTimoshenko &&
+      !(section.shear_modulus_Pa > 0.0 && section.shear_area_m2 > 0.0 &&
+        std::isfinite(section.shear_modulus_Pa) && std::isfinite(section.shear_area_m2))) {
+    throw Error::AtElement(kSystem, title, "a Timoshenko section needs positive, finite G and shear area");
+  }
 }
 
 // The girder is one connected body. Every support holds it vertically (a

@@ -22,6 +22,10 @@ namespace lifeline::bridge {
 
 inline constexpr const char* kSystem = "bridge";
 
+// Beam theory of a girder: Euler-Bernoulli (no shear deformation, the default)
+// or Timoshenko (shear deformation through G and the shear area A_s = kappa A).
+enum class BeamTheory { kEulerBernoulli, kTimoshenko };
+
 // Cross-section and material of a girder element (uniform along the element).
 struct Section {
   double elastic_modulus_Pa = 0.0;          // E
@@ -29,6 +33,9 @@ struct Section {
   double area_m2 = 0.0;                     // A
   double mass_kg_per_m = 0.0;               // mass per unit length (structure and fixed deck)
   double thermal_expansion_per_K = 1.2e-5;  // alpha
+  BeamTheory theory = BeamTheory::kEulerBernoulli;
+  double shear_modulus_Pa = 0.0;  // G; kTimoshenko only
+  double shear_area_m2 = 0.0;     // A_s = kappa A (kappa = 5/6 rectangle); kTimoshenko only
 };
 
 enum class SupportKind { kPinned, kRoller, kFixed, kSpring };

@@ -26,7 +26,15 @@ TEST(MainJob, DemoCityTwinRunsEveryModelIntoOneFile) {
   EXPECT_THAT(report.lines.back(), ::testing::HasSubstr("demo city twin done"));
 
   const ResultsReader reader(options.results_path);
-  EXPECT_THAT(reader.Systems(), ::testing::IsSupersetOf({"water", "heating", "bridge"}));
+  EXPECT_THAT(reader.Systems(), ::testing::IsSupersetOf({"water", "heating", "gas", "gas_migration", "bridge"}));
+  // the manhole nearest the gas leak fills; %LEL rises with time and never falls while the leak holds
+  long gas_times = 0, manholes = 0;
+  const std::vector<double> lel = reader.Values("gas_migration", "methane_pct_lel", gas_times, manholes);
+  ASSERT_EQ(manholes, 3);
+  EXPECT_EQ(gas_times, 49);  // 12 h every 15 min
+  EXPECT_DOUBLE_EQ(lel[0], 0.0);
+  EXPECT_GT(lel[static_cast<size_t>((gas_times - 1) * manholes)], 20.0);
+  for (long k = 1; k < gas_times; ++k) EXPECT_GE(lel[k * manholes], lel[(k - 1) * manholes]);
   EXPECT_EQ(reader.Times_s("heating").size(), 97u);  // 24 h every 15 min, both ends
   long steps = 0, junctions = 0;
   const std::vector<double> temperatures = reader.Values("heating", "temperature_K", steps, junctions);

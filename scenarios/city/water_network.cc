@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "engine/units.h"
 #include "scenarios/city/pipe_sizing.h"
 
 namespace lifeline::city {
@@ -19,7 +20,6 @@ constexpr double kResidentDemand_m3_per_day = 0.22;
 constexpr double kPrvOutletHead_m = 25.0;
 constexpr double kServiceHead_m = 28.0;
 constexpr double kTankTowerHeight_m = 20.0;
-constexpr double kSecondsPerDay = 86400.0;
 
 double BlockDemand_m3_per_s(const Block& block) {
   double rate_m3_per_ha_day = 0.0;
@@ -30,7 +30,7 @@ double BlockDemand_m3_per_s(const Block& block) {
     case LandUse::kResidential:
     case LandUse::kRiver: break;
   }
-  return (block.population * kResidentDemand_m3_per_day + rate_m3_per_ha_day * block.area_m2 / 1e4) / kSecondsPerDay;
+  return (block.population * kResidentDemand_m3_per_day + rate_m3_per_ha_day * block.area_m2 / 1e4) / units::kSecondsPerDay;
 }
 
 Point3 Lerp(const Point3& a, const Point3& b, double t) {
